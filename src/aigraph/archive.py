@@ -2,7 +2,9 @@
 
 Reads the archived article texts (``../shared/seeds`` by default) and checks, for every
 record, that (1) every participant is named — by a name or alias — in at least one of the
-record's cited lines and (2) every cited line names at least one participant. It also
+record's cited lines and (2) every cited line names at least one participant. A citation may
+add ``context`` lines (the sentence before, the paragraph's first line) for a line that only
+refers back to a participant ("its revenue…"): their names count for that citation. It also
 catches cited lines past the end of an article and sources whose file is missing.
 """
 from __future__ import annotations
@@ -79,7 +81,13 @@ def check_archive(dataset: Dataset, archive: Archive) -> list[Problem]:
                                         f"line {cit.line} is past the end of '{source.id}' "
                                         f"({len(lines)} lines)"))
                 continue
-            folded = fold(text)
+            context = [archive.line(source.archive, n) for n in cit.context]
+            if None in context:
+                problems.append(Problem(where.path, where.line,
+                                        f"a context line of {cit.source}:{cit.line} is past the end of "
+                                        f"'{source.id}' ({len(lines)} lines)"))
+                continue
+            folded = fold("\n".join([text, *context]))
             here = {i for i in ids if any(mentions(folded, n) for n in dataset.entities[i].all_names())}
             if not here:
                 problems.append(Problem(where.path, where.line,

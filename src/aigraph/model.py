@@ -124,6 +124,7 @@ class Citation:
     source: str
     line: int
     note: str | None = None
+    context: tuple[int, ...] = ()  # nearby lines that name participants the cited line refers to
     where: Where | None = field(default=None, compare=False)
 
 

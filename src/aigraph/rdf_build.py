@@ -26,7 +26,8 @@ GROUP_CLASSES = {"talent": "TalentEvent", "capital": "CapitalEvent", "product": 
                  "metric": "MetricObservation"}
 QUANTITY_PROPS = {"gw": "gigawatts", "shares": "shareCount", "stake_pct": "percentage",
                   "term_years": "termYears", "gpus": "gpuCount", "users": "userCount",
-                  "count": "count", "percent": "percent"}
+                  "count": "count", "percent": "percent", "multiple": "multiple",
+                  "months": "months"}
 FLOW_SHORTCUTS = {"money": "paysTo", "equity": "transfersEquityTo", "goods": "suppliesGoodsTo",
                   "ip": "licensesTo"}
 
@@ -179,6 +180,8 @@ class _Builder:
             yield c, RDF.type, PROV.Entity
             yield c, PROV.wasQuotedFrom, self.iri.source(cit.source)
             yield c, self.ns.line, Literal(cit.line)
+            for ctx in cit.context:
+                yield c, self.ns.contextLine, Literal(ctx)
             if cit.note:
                 yield c, RDFS.comment, Literal(cit.note, lang="en")
         # plain shortcut triples for simple queries (person aig:joined org, a aig:investedIn b)

@@ -144,10 +144,10 @@ class RecordParser:
                 self.report(path, cline, "a source reference must be {source, line, note}")
                 continue
             sid, num = c.get("source"), c.get("line")
-            for key in sorted(set(c) - {"source", "line", "note"}, key=str):
+            for key in sorted(set(c) - {"source", "line", "note", "context"}, key=str):
                 self.report(path, c.line_of(key), f"unknown field '{key}' in source reference",
                             "quote the note: an unquoted ',' or ': ' inside {…} starts a new field"
-                            if " " in str(key) else "allowed: source, line, note")
+                            if " " in str(key) else "allowed: source, line, context, note")
             if sid not in self.sources:
                 if self.quiet_sources:
                     continue
@@ -157,7 +157,11 @@ class RecordParser:
             if isinstance(num, bool) or not isinstance(num, int) or num < 1:
                 self.report(path, c.line_of("line"), f"source reference needs a line number ≥ 1, got {num!r}")
                 continue
-            out.append(Citation(sid, num, c.get("note"), Where(path, cline)))
+            context = _as_list(c.get("context"))
+            if not all(isinstance(n, int) and not isinstance(n, bool) and n >= 1 for n in context):
+                self.report(path, c.line_of("context"), f"context must be a list of line numbers, got {context!r}")
+                continue
+            out.append(Citation(sid, num, c.get("note"), tuple(context), Where(path, cline)))
         return tuple(out)
 
     # -- records ---------------------------------------------------------------

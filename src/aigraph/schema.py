@@ -18,7 +18,8 @@ COMMON_FIELDS = (
     "id", "kind", "participants", "date", "date_basis", "certainty", "status", "sources",
     "summary", "amount", "quantities", "inferred", "claimed_by", "related",
 )
-QUANTITY_KEYS = ("gw", "shares", "stake_pct", "term_years", "gpus", "users", "count", "percent")
+QUANTITY_KEYS = ("gw", "shares", "stake_pct", "term_years", "gpus", "users", "count", "percent",
+                 "multiple", "months")
 
 
 @dataclass(frozen=True)
