@@ -4,7 +4,11 @@
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
-DEB_PACKAGES := raptor2-utils rasqal-utils chromium
+# rapper/roqet check our RDF and SPARQL, chromium runs the page tests, the font renders Chinese
+# in screenshots.
+DEB_PACKAGES := raptor2-utils rasqal-utils chromium fonts-wqy-microhei
+# followthemoney (validates the FtM export) needs PyICU, which pip builds from source with these.
+DEB_PACKAGES += libicu-dev pkg-config g++
 
 .PHONY: run build install install-test deb test test-fast bench clean
 
@@ -29,15 +33,13 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 # Debian tools the tests check our output against: rapper, roqet, headless Chromium.
 deb:
 	@missing=""; \
-	command -v rapper >/dev/null || missing="$$missing raptor2-utils"; \
-	command -v roqet >/dev/null || missing="$$missing rasqal-utils"; \
-	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
 
-install-test: $(VENV)/.installed-test deb
+install-test: deb $(VENV)/.installed-test
 
 test: install-test
 	$(PY) -m pytest

@@ -23,6 +23,7 @@ SECTIONS = ("sources", "people", "organizations", "products", "records", "redire
 ENTITY_SECTIONS = {"people": "person", "organizations": "organization", "products": "product"}
 LANGS = ("en", "zh-Hans", "zh-Hant", "zh-Hant-TW", "zh-Hant-HK")
 SOURCE_LANGS = ("zh-Hans", "zh-Hant", "en")
+SOURCE_KINDS = ("article", "dataset")
 _QID = re.compile(r"^Q[1-9][0-9]*$")
 
 
@@ -36,8 +37,8 @@ def display_path(path: Path) -> str:
 
 
 class _Reader:
-    def __init__(self, graph_dir: Path):
-        self.graph_dir = graph_dir
+    def __init__(self, graph_dir: Path, records: bool = True):
+        self.graph_dir, self.with_records = graph_dir, records
         self.problems: list[Problem] = []
         self.schema = load_schema()
         self.broken: set[str] = set()  # sections whose file could not be read
@@ -52,6 +53,8 @@ class _Reader:
             self.problem(display_path(self.graph_dir), 0, "graph directory not found")
             return found
         for file in sorted(self.graph_dir.glob("*.yaml")):
+            if not self.with_records and file.name.startswith("records"):
+                continue
             path = display_path(file)
             try:
                 doc = parse_yaml(file.read_text(encoding="utf-8"))
@@ -94,7 +97,7 @@ class _Reader:
     def sources(self, docs) -> dict[str, Source]:
         out: dict[str, Source] = {}
         allowed = {"id", "title", "publisher", "published", "published_basis", "language",
-                   "url", "archive"}
+                   "url", "archive", "kind"}
         for path, item in self.items(docs, "sources"):
             sid = item.get("id")
             if not isinstance(sid, str) or not sid:
@@ -109,6 +112,9 @@ class _Reader:
             if item.get("language") and item.get("language") not in SOURCE_LANGS:
                 self.problem(path, item.line_of("language"),
                              f"unknown language '{item.get('language')}'", "use zh-Hans, zh-Hant or en")
+            if item.get("kind", "article") not in SOURCE_KINDS:
+                self.problem(path, item.line_of("kind"), f"unknown source kind {item.get('kind')!r}",
+                             "article (the default) or dataset (an imported data file)")
             published = None
             if item.get("published") is not None:
                 try:
@@ -122,7 +128,8 @@ class _Reader:
             out[sid] = Source(sid, str(item.get("title", "")), str(item.get("publisher", "")),
                               published, str(item.get("language", "")),
                               str(item.get("archive") or f"{sid}.txt"), item.get("url"),
-                              item.get("published_basis"), Where(path, item.line))
+                              item.get("published_basis"), Where(path, item.line),
+                              "dataset" if item.get("kind") == "dataset" else "article")
         return out
 
     # -- entities --------------------------------------------------------------
@@ -211,7 +218,7 @@ def _sections_named_in(file: Path) -> set[str]:
     return {s for s in found if s in SECTIONS}
 
 
-def read_graph(graph_dir: str | Path) -> tuple[Dataset, list[Problem]]:
+def read_graph(graph_dir: str | Path, records: bool = True) -> tuple[Dataset, list[Problem]]:
     """Parse every file of ``graph_dir``; return the dataset and all problems found.
 
     >>> ds, problems = read_graph("graph")
@@ -220,7 +227,7 @@ def read_graph(graph_dir: str | Path) -> tuple[Dataset, list[Problem]]:
     >>> ds.entity("openai").name
     'OpenAI'
     """
-    reader = _Reader(Path(graph_dir))
+    reader = _Reader(Path(graph_dir), records)  # records=False: skip records*.yaml (importers)
     docs = reader.documents()
     sources = reader.sources(docs)
     entities = reader.entities(docs)

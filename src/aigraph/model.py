@@ -34,6 +34,7 @@ class Source:
     url: str | None = None
     published_basis: str | None = None
     where: Where | None = field(default=None, compare=False)
+    kind: str = "article"  # article | dataset (an imported data file: its line = its row)
 
 
 @dataclass(frozen=True)

@@ -113,10 +113,12 @@ def moves_graph(dataset: Dataset) -> nx.MultiDiGraph:
     return graph
 
 
-def money_graph(dataset: Dataset, flows=("money", "equity", "goods", "ip")) -> nx.MultiDiGraph:
-    """Flow legs between entities (disputed records left out), keyed by leg id."""
+def money_graph(dataset: Dataset, flows=("money", "equity", "goods", "ip"),
+                include_disputed: bool = False) -> nx.MultiDiGraph:
+    """Flow legs between entities, keyed by leg id. Disputed records are left out unless
+    ``include_disputed`` (their legs then carry ``certainty="disputed"``)."""
     graph = nx.MultiDiGraph(name="aigraph-money")
-    for leg in money_legs(dataset):
+    for leg in money_legs(dataset, include_disputed=include_disputed):
         if leg.flow not in flows:
             continue
         rec = dataset.records[leg.record]

@@ -21,8 +21,9 @@ from .nx_build import sources_text, to_networkx
 from .rdf_build import rdf_triples
 from .vocab import DEFAULT_BASE, Iris
 
-FORMATS = ("turtle", "nt", "jsonld", "graphml", "gexf", "csv")
-EXTENSIONS = {"turtle": "ttl", "nt": "nt", "jsonld": "jsonld", "graphml": "graphml", "gexf": "gexf", "csv": "csv"}
+FORMATS = ("turtle", "nt", "jsonld", "graphml", "gexf", "csv", "ftm", "schema-jsonld")
+EXTENSIONS = {"turtle": "ttl", "nt": "nt", "jsonld": "jsonld", "graphml": "graphml", "gexf": "gexf", "csv": "csv",
+              "ftm": "ftm.json", "schema-jsonld": "schema.jsonld"}
 
 
 def _ox_term(term):
@@ -137,6 +138,14 @@ def export_bytes(dataset: Dataset, fmt: str, base: str = DEFAULT_BASE, triples=N
         return gexf_bytes(to_networkx(dataset))
     if fmt == "csv":
         return csv_bytes(dataset)
+    if fmt == "ftm":  # FollowTheMoney JSON lines (Aleph, OpenSanctions tools)
+        from .export_ftm import ftm_bytes
+
+        return ftm_bytes(dataset)
+    if fmt == "schema-jsonld":  # schema.org JSON-LD for web publishing
+        from .export_schema_org import schema_org_bytes
+
+        return schema_org_bytes(dataset, base)
     raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
 
 

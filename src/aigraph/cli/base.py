@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from ..problems import GraphError
+from ..resolve import RequestError
 
 
 @dataclass
@@ -60,6 +61,8 @@ def handle_errors(func):
             click.echo(f"{len(exc.problems)} problem(s) found.", err=True)
             sys.exit(2)
         except UserError as exc:
+            fail(f"error: {exc}")
+        except RequestError as exc:  # library-level mistakes: unknown names, queries, parameters
             fail(f"error: {exc}")
 
     return wrapper
