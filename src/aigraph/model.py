@@ -74,10 +74,7 @@ class Amount:
     @property
     def point(self) -> Decimal | None:
         """The single best figure: value, else the upper bound, else the lower bound."""
-        for v in (self.value, self.max, self.min):
-            if v is not None:
-                return v
-        return None
+        return best_figure(self.value, self.max, self.min)
 
     @property
     def bound(self) -> str:
@@ -114,10 +111,12 @@ class Quantity:
 
     @property
     def point(self) -> Decimal | None:
-        for v in (self.value, self.max, self.min):
-            if v is not None:
-                return v
-        return None
+        return best_figure(self.value, self.max, self.min)
+
+
+def best_figure(*candidates: Decimal | None) -> Decimal | None:
+    """The first known figure, in order of preference (value, upper bound, lower bound)."""
+    return next((v for v in candidates if v is not None), None)
 
 
 @dataclass(frozen=True)

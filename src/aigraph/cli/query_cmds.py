@@ -1,27 +1,11 @@
 """query, moves, show, search: who-moved-where and who-funds-whom from the command line."""
 from __future__ import annotations
 
-import functools
-
 import click
 
 from ..dates import parse_date
-from ..resolve import RequestError
 from .base import UserError, cli, handle_errors
 from .format import FORMATS, emit, format_option, render
-
-
-def user_errors(func):
-    """Library mistakes (unknown names, queries, parameters) become UserErrors: exit 2."""
-
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        try:
-            return func(*args, **kwargs)
-        except RequestError as exc:
-            raise UserError(str(exc)) from None
-
-    return wrapper
 
 
 def _dataset(obj):
@@ -62,7 +46,6 @@ def _compact(value, prefixes: list[tuple[str, str]]):
                    "$AIGRAPH_PASSWORD, or $AIGRAPH_TOKEN); see docs/interop.md.")
 @click.pass_obj
 @handle_errors
-@user_errors
 def query(obj, name, params, fmt, engine, endpoint):
     """Run a SPARQL query from the library (queries/*.rq) or a file; without NAME, list them.
 
@@ -129,7 +112,6 @@ def _date_option(value: str | None, what: str):
 @format_option(choices=FORMATS)
 @click.pass_obj
 @handle_errors
-@user_errors
 def moves(obj, person, from_org, to_org, since, until, fmt):
     """Who moved where: people joining an organisation after leaving another (or returning).
 
@@ -174,7 +156,6 @@ def moves(obj, person, from_org, to_org, since, until, fmt):
 @format_option(choices=FORMATS)
 @click.pass_obj
 @handle_errors
-@user_errors
 def search(obj, text, etype, limit, fmt):
     """Find entities by any name, alias or id, in any script, case or width.
 
@@ -200,7 +181,6 @@ def search(obj, text, etype, limit, fmt):
 @format_option(choices=FORMATS)
 @click.pass_obj
 @handle_errors
-@user_errors
 def show(obj, entity, fmt):
     """Everything about one person, organisation or product, with the article lines behind it.
 
