@@ -54,7 +54,7 @@ def _params(query, meta: dict) -> dict[str, str]:
 def _library_child(engine: str, base: Path, meta: dict, start: str = "") -> dict:
     """Every library query from ``start`` on, in name order; one JSON line each (the parent's
     limit is per query, and it restarts the run after the query that went past it)."""
-    from aigraph.query import bind, library, load_query, run_query
+    from aigraph.query import bind, library, load_query, run_query, with_values
     from aigraph.validate import load
 
     ds = load(base / "graph")
@@ -72,9 +72,10 @@ def _library_child(engine: str, base: Path, meta: dict, start: str = "") -> dict
         params = _params(query, meta)
         try:
             if engine == "pyoxigraph":
-                subs = {ox.Variable(k): _ox_literal(v) for k, v in bind(query, params, ds).items()}
+                # the same bound text aigraph sends (parameters in an escaped VALUES block)
+                text = with_values(query.text, bind(query, params, ds))
                 started = _ready()
-                rows = _ox_rows(store.query(query.text, substitutions=subs))
+                rows = _ox_rows(store.query(text))
             else:
                 started = _ready()
                 rows = len(run_query(name, params, ds, eng).rows)
@@ -84,19 +85,6 @@ def _library_child(engine: str, base: Path, meta: dict, start: str = "") -> dict
         times[name] = time.perf_counter() - started
         print(json.dumps({"query": name, "seconds": times[name], "rows": rows}), flush=True)
     return {"seconds": sum(times.values()), "queries": len(times)}
-
-
-def _ox_literal(term):
-    import pyoxigraph as ox
-    from rdflib import Literal, URIRef
-
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)) if term.datatype else None)
-    return ox.NamedNode(str(term))
 
 
 def child(figure: str, engine: str, base: Path) -> dict:
@@ -208,13 +196,23 @@ def _page_open(base: Path) -> dict:
     return {"seconds": seconds, "bytes": page_file.stat().st_size}
 
 
+def peak_rss_mb() -> float:
+    """This process's peak resident memory (VmHWM). Not ``getrusage``: Linux carries its
+    ``ru_maxrss`` over ``exec``, so a child would report its parent's peak."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def main(figure: str, engine: str, base: Path) -> None:
     import gc
-    import resource
 
     gc.collect()
     out = child(figure, engine, base)
-    out["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out["rss_mb"] = peak_rss_mb()
     print(json.dumps(out, default=str))
 
 

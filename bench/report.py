@@ -123,6 +123,9 @@ def print_targets(report: dict) -> None:
         check("every library query: rdflib >= 10x slower", f"worst {worst[0]:.1f}x ({worst[1]})", worst[0] >= 10)
     rss = max((x.get("rss_mb", 0) for f in res.values() for x in f.values()), default=0)
     check("peak RSS < 1.5 GB", f"{rss:.0f} MB", rss < 1536)
-    check("loops (length <= 4) < 20 s", s("loops", "aigraph"), (s("loops", "aigraph") or 99) < 20)
+    loops = s("loops", "aigraph")
+    check("loops (length <= 4) < 20 s", f"{loops:.2f} s" if loops is not None else None, (loops or 99) < 20)
     po = res.get("page-open", {}).get("aigraph", {})
-    check(f"page ({report['entities']} nodes) opens < 10 s", po.get("seconds"), (po.get("seconds") or 99) < 10)
+    opened = po.get("seconds")
+    check(f"page ({report['entities']} nodes) opens < 10 s", f"{opened:.2f} s" if opened is not None else None,
+          (opened or 99) < 10)

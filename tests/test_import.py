@@ -89,6 +89,9 @@ def test_aiwatch_messy_dates_and_names(fixture_import):
     line = next(i for i, t in enumerate(text, 1) if "2019-7-01" in t)
     assert by_line[line].date.text == "2019-07"
     assert ds.entity("cullen-o-keefe").name == "Cullen O'Keefe"  # SQL-to-CSV quote artefact undone
+    dario = next(r for r in ds.records.values() if r.id == "aiw-dario-amodei-openai-2016-07-hired")
+    note = dario.sources[0].note  # the five space-separated upstream URLs of the row, each kept
+    assert note.startswith("upstream sources: ") and note.count("https://") == 5
     # every citation points at a real row of the file that names the person
     for line, rec in by_line.items():
         person = ds.entity(rec.participants["person"][0]).name.split()[-1].replace("'", '"')
@@ -140,15 +143,14 @@ def test_imported_dir_loads_with_normal_commands(fixture_import, tmp_path):
 
 
 def test_moves_command(fixture_import):
-    from aigraph.cli import cli
-
-    if "moves" not in cli.commands:
-        pytest.skip("aigraph moves is not registered yet")
     into, _ = fixture_import
     result = run_cli("--graph", str(into), "moves", "--from", "OpenAI", "--to", "Anthropic")
     assert result.exit_code == 0, result.output
-    for name in ("dario-amodei", "jack-clark", "tom-brown"):
-        assert name in result.output or name.replace("-", " ").title() in result.output
+    rows = [line for line in result.output.splitlines() if "Anthropic" in line]
+    for name in ("Dario Amodei", "Jack Clark", "Tom Brown"):
+        row = next(r for r in rows if r.startswith(name))
+        assert "OpenAI" in row and "aiwatch-positions:" in row
+    assert not any(r.startswith("Jack Clark") and "OpenAI  OpenAI" in r for r in result.output.splitlines())
 
 
 def test_dataset_sources_skip_the_archive_check_only_when_declared(fixture_import, tmp_path):

@@ -5,6 +5,7 @@ problems alongside, so a curator sees all of them at once.
 """
 from __future__ import annotations
 
+import gc
 import os
 import re
 from pathlib import Path
@@ -227,12 +228,20 @@ def read_graph(graph_dir: str | Path, records: bool = True) -> tuple[Dataset, li
     >>> ds.entity("openai").name
     'OpenAI'
     """
-    reader = _Reader(Path(graph_dir), records)  # records=False: skip records*.yaml (importers)
-    docs = reader.documents()
-    sources = reader.sources(docs)
-    entities = reader.entities(docs)
-    redirects = reader.redirects(docs, entities)
-    parser = RecordParser(reader.schema, entities, redirects, sources, reader.problem, reader.broken)
-    records = parser.parse_all(reader.items(docs, "records"))
-    dataset = Dataset(freeze(sources), freeze(entities), freeze(records), freeze(redirects))
+    # Reading builds millions of long-lived objects and no cycles: the cyclic GC's passes over
+    # the growing heap took 60% of the time (105k imported records: 11.0 s → 4.5 s without).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        reader = _Reader(Path(graph_dir), records)  # records=False: skip records*.yaml (importers)
+        docs = reader.documents()
+        sources = reader.sources(docs)
+        entities = reader.entities(docs)
+        redirects = reader.redirects(docs, entities)
+        parser = RecordParser(reader.schema, entities, redirects, sources, reader.problem, reader.broken)
+        records = parser.parse_all(reader.items(docs, "records"))
+        dataset = Dataset(freeze(sources), freeze(entities), freeze(records), freeze(redirects))
+    finally:
+        if enabled:
+            gc.enable()
     return dataset, sorted(set(reader.problems))

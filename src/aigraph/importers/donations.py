@@ -30,8 +30,8 @@ from typing import Iterable
 
 from ..names import match_key
 from ..records import currencies
-from .common import (Conversion, EntityIndex, Reject, check_row, citation, clean, clean_name, messy_date,
-                     short_hash)
+from .common import (MALFORMED, Conversion, EntityIndex, Reject, check_row, citation, clean, clean_name,
+                     messy_date, short_hash)
 
 PARTY_TYPES = ("organization", "person")  # the source does not say which: match either
 IGNORED = ("source_file",)  # the same grant listed in two upstream files is one grant
@@ -129,8 +129,9 @@ def convert(rows: Iterable[tuple[int, dict]], source_id: str, index: EntityIndex
     ids: set[str] = set()
     for line, row in rows:
         conv.read += 1
-        key = tuple(sorted((k, clean(v)) for k, v in row.items() if k not in IGNORED))
-        if key in seen:
+        # exact duplicates: the same raw cells; sorted by column so ids survive a column reorder
+        key = tuple(sorted((k, v) for k, v in row.items() if k not in IGNORED))
+        if key in seen and MALFORMED not in row:
             conv.reject(line, f"duplicate of line {seen[key]}")
             continue
         rid = base = f"{source_id}-{short_hash(*key)}"

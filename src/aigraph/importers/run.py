@@ -9,6 +9,7 @@ matched). Importing the same file again replaces its records and keeps every ent
 from __future__ import annotations
 
 import csv
+import gc
 import io
 from dataclasses import dataclass
 from pathlib import Path
@@ -148,7 +149,13 @@ def run_import(importer: str, path: str | Path, into: str | Path, graph: str | P
     index = EntityIndex([(label, ds) for label, ds in (("graph", graph_ds), ("into", into_ds)) if ds])
     reader, convert = IMPORTERS[importer]
     rows = progress(reader(path), count_lines(path), f"importing {path.name}")
-    conv: Conversion = convert(rows, source_id, index)
+    enabled = gc.isenabled()
+    gc.disable()  # a hundred thousand long-lived dicts and no cycles: GC passes would dominate
+    try:
+        conv: Conversion = convert(rows, source_id, index)
+    finally:
+        if enabled:
+            gc.enable()
 
     source, licence = _source_entry(source_id, path)
     sources = {s.id: s for s in into_ds.sources.values()} if into_ds else {}
