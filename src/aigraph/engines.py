@@ -110,9 +110,14 @@ def _ox_plain(term) -> str | None:
 def _ox_select(store, query_text: str, bindings: dict[str, Node], namespaces, name: str):
     """SELECT on a pyoxigraph Store (what oxrdflib does, minus converting every value to an
     rdflib term and back: the moves query at 100k triples took 5× the raw query that way)."""
+    # Parameters go in as an escaped VALUES block at the start of the WHERE group (house rule
+    # 11), not as Oxigraph substitutions: Oxigraph applies substitutions after evaluating the
+    # pattern, so a VALUES block let its planner start from the bound value (person-timeline
+    # at 1M triples: 0.124 s -> 0.001 s).
+    from .query import with_values
+
     try:
-        result = store.query(query_text, prefixes={p: str(ns) for p, ns in namespaces},
-                             substitutions={ox.Variable(k): _to_ox(v) for k, v in bindings.items()})
+        result = store.query(with_values(query_text, bindings), prefixes={p: str(ns) for p, ns in namespaces})
         if not isinstance(result, ox.QuerySolutions):
             kind = "ASK" if isinstance(result, ox.QueryBoolean) else "CONSTRUCT"
             raise QueryError(f"only SELECT queries can be run (this is a {kind} query)")

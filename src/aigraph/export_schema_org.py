@@ -32,7 +32,7 @@ from .vocab import DEFAULT_BASE, WD, Iris
 
 ORG_TYPES = {"government": "GovernmentOrganization", "university": "CollegeOrUniversity",
              "nonprofit": "NGO", "media": "NewsMediaOrganization", "lab": "ResearchOrganization",
-             "research-firm": "Organization"}
+             "research-firm": "Organization", "unknown": "Organization"}
 STARTS = ("hired", "returned", "appointed", "poached", "cofounded")
 ENDS = ("departed", "fired")
 

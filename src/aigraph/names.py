@@ -90,7 +90,7 @@ def slugify(text: str) -> str:
     """
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     text = text.replace("&", " and ")
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:64]
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:64].rstrip("-")
 
 
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
